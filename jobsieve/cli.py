@@ -1,0 +1,115 @@
+"""The `jobsieve` command: crawl, score, serve, and tell where things are."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from contextlib import ExitStack
+from pathlib import Path
+
+from jobsieve.config import Settings, get_settings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if getattr(args, "offline", False):
+        os.environ["JOBSIEVE_OFFLINE"] = "1"
+        get_settings.cache_clear()
+    return int(args.command(args, get_settings()) or 0)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jobsieve", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    crawl = commands.add_parser("crawl", help="crawl job sources into the store")
+    crawl.add_argument("spiders", nargs="*", metavar="SPIDER", help="spiders to run (default: all)")
+    crawl.add_argument("--offline", action="store_true", help="replay recorded responses; no network")
+    crawl.set_defaults(command=_crawl)
+
+    score = commands.add_parser("score", help="add a risk assessment to each listing of a JSON Lines file")
+    score.add_argument("input", nargs="?", default="-", help="JSON Lines input ('-' or none: standard input)")
+    score.add_argument("-o", "--output", default="-", help="JSON Lines output (default: standard output)")
+    score.add_argument("--offline", action="store_true", help="make no network call (WHOIS says unknown)")
+    score.set_defaults(command=_score)
+
+    serve = commands.add_parser("serve", help="serve the site")
+    serve.add_argument("--host", help="address to listen on (default: JOBSIEVE_HOST or 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to listen on (default: JOBSIEVE_PORT or 8000)")
+    serve.set_defaults(command=_serve)
+
+    info = commands.add_parser("info", help="show where jobsieve keeps its data, and what it holds")
+    info.set_defaults(command=_info)
+
+    migrate = commands.add_parser("migrate", help="bring the store's schema up to date")
+    migrate.set_defaults(command=_migrate)
+    return parser
+
+
+def _crawl(args: argparse.Namespace, settings: Settings) -> int:
+    from crawler.run import crawl
+
+    return crawl(args.spiders, offline=settings.offline)
+
+
+def _score(args: argparse.Namespace, settings: Settings) -> int:
+    from classifier import load_scorer
+    from jobsieve.scoring import score_lines
+
+    try:
+        with ExitStack() as stack:
+            source = (
+                sys.stdin.buffer if args.input == "-" else stack.enter_context(Path(args.input).open("rb"))
+            )
+            target = (
+                sys.stdout
+                if args.output == "-"
+                else stack.enter_context(Path(args.output).open("w", encoding="utf-8"))
+            )
+            bad_lines = score_lines(source, target, load_scorer(offline=settings.offline))
+    except OSError as error:
+        print(f"jobsieve score: {error.strerror}: {error.filename}", file=sys.stderr)
+        return 2
+    for bad in bad_lines:
+        print(f"jobsieve score: line {bad.number} skipped: {bad.reason}", file=sys.stderr)
+    return 1 if bad_lines else 0
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from web.app import create_app
+
+    settings = settings.model_copy(
+        update={"host": args.host or settings.host, "port": args.port or settings.port}
+    )
+    print(
+        f"jobsieve: serving the site on http://{settings.host}:{settings.port}  (Ctrl+C stops it)", flush=True
+    )
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+    return 0
+
+
+def _info(args: argparse.Namespace, settings: Settings) -> int:
+    from jobsieve.store import Store
+
+    store = Store.open(settings.sqlalchemy_url)
+    print(f"data directory: {settings.data_dir}")
+    print(f"database:       {store.engine.url.render_as_string(hide_password=True)}")
+    print(f"listings:       {store.count_listings()}")
+    store.close()
+    return 0
+
+
+def _migrate(args: argparse.Namespace, settings: Settings) -> int:
+    from jobsieve.store import Store
+
+    Store.open(settings.sqlalchemy_url).close()
+    print("jobsieve: the store's schema is up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
