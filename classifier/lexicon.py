@@ -45,6 +45,7 @@ class Lexicon:
     after_hire: re.Pattern[str]
     too_good_pay: Family
     roles: dict[str, re.Pattern[str]]
+    seniority: re.Pattern[str]
 
 
 def load_lexicon() -> Lexicon:
@@ -86,6 +87,7 @@ def load_lexicon() -> Lexicon:
             for (section, key), patterns in terms.items()
             if section == "roles"
         },
+        seniority=_compile(_either(terms["seniority", "patterns"])),
     )
 
 

@@ -46,7 +46,12 @@ def role_ceiling(title: str, lexicon: Lexicon, ceilings: tuple[Ceiling, ...]) ->
 
 
 def too_good_pay(view: ListingView, lexicon: Lexicon, ceilings: tuple[Ceiling, ...]) -> Signal | None:
-    """The highest stated pay, if it is above the ceiling of the listing's role."""
+    """The highest stated pay, if it is above the ceiling of the listing's role.
+
+    Senior and managerial titles are not judged: the ceilings describe assistant-level work.
+    """
+    if lexicon.seniority.search(view.title):
+        return None
     stated = [(text, hourly) for text, hourly in _stated_pay(view) if hourly is not None]
     if not stated:
         return None
@@ -69,7 +74,9 @@ def _stated_pay(view: ListingView) -> list[tuple[str, float | None]]:
     currency, period = text_of(fields.get("salary_currency")), text_of(fields.get("salary_period"))
     stated = []
     if period in SALARY_PERIODS and (low is not None or high is not None):
-        shown = text_of(fields.get("salary_text")) or f"{low or high}-{high or low} {currency}/{period}"
+        shown = (
+            text_of(fields.get("salary_text")) or f"{low or high:,.0f}–{high or low:,.0f} {currency}/{period}"
+        )
         stated.append((" ".join(shown.split())[:200], hourly_equivalent(low, high, currency, period)))
     stated.extend(
         (found.text, hourly_equivalent(found.min, found.max, found.currency, found.period))

@@ -18,8 +18,8 @@ from jobsieve.text import MAX_FIELD_CHARS
 class DropListing(DropItem):
     """A listing refused for a reason with a short code (counted in stats and stored)."""
 
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, reason: str, message: str, log_level: str = "WARNING") -> None:
+        super().__init__(message, log_level=log_level)
         self.reason = reason
 
 
@@ -57,7 +57,7 @@ class DedupePipeline:
 
     async def process_item(self, listing: Listing) -> Listing:
         if listing.id in self.seen:
-            raise DropListing("duplicate", f"listing {listing.id} was already seen in this crawl")
+            raise DropListing("duplicate", f"listing {listing.id} was already seen in this crawl", "DEBUG")
         self.seen.add(listing.id)
         return listing
 

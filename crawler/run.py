@@ -10,11 +10,12 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.utils.project import get_project_settings
 
 
-def crawl(spider_names: Sequence[str], offline: bool) -> int:
+def crawl(spider_names: Sequence[str], offline: bool, log_level: str = "INFO") -> int:
     """Crawl the named spiders (all when none is named); 0 when every crawl finished cleanly."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     settings = get_project_settings()
     settings.set("JOBSIEVE_OFFLINE", offline, priority="cmdline")
+    settings.set("LOG_LEVEL", log_level, priority="cmdline")
     process = CrawlerProcess(settings)
     available = process.spider_loader.list()
     unknown = sorted(set(spider_names) - set(available))

@@ -27,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     crawl = commands.add_parser("crawl", help="crawl job sources into the store")
     crawl.add_argument("spiders", nargs="*", metavar="SPIDER", help="spiders to run (default: all)")
     crawl.add_argument("--offline", action="store_true", help="replay recorded responses; no network")
+    crawl.add_argument("-v", "--verbose", action="store_true", help="log Scrapy's progress and stats")
     crawl.set_defaults(command=_crawl)
 
     score = commands.add_parser("score", help="add a risk assessment to each listing of a JSON Lines file")
@@ -51,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
 def _crawl(args: argparse.Namespace, settings: Settings) -> int:
     from crawler.run import crawl
 
-    return crawl(args.spiders, offline=settings.offline)
+    return crawl(args.spiders, offline=settings.offline, log_level="INFO" if args.verbose else "WARNING")
 
 
 def _score(args: argparse.Namespace, settings: Settings) -> int:

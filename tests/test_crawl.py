@@ -11,10 +11,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from crawler.replay import BUNDLED_RECORDINGS
 from jobsieve.config import Settings
-from jobsieve.store import Store
+from jobsieve.listing import listing_id as listing_id_of
+from jobsieve.store import CrawlRun, Store
+from web.app import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "remoteok_hostile.json"
@@ -97,9 +101,7 @@ def test_stored_listings_are_normalised_and_scored(
 def test_runs_and_drops_are_recorded(crawled: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     store = open_store(crawled[0])
     with store.sessions() as session:
-        from jobsieve.store import CrawlRun
-
-        runs = session.query(CrawlRun).all()
+        runs = session.scalars(select(CrawlRun)).all()
     assert sorted(run.spider for run in runs) == ["arbeitnow", "remoteok"]
     for run in runs:
         assert run.finish_reason == "finished" and run.errors == 0 and run.offline
@@ -108,6 +110,26 @@ def test_runs_and_drops_are_recorded(crawled: tuple[Path, subprocess.CompletedPr
     assert ("remoteok", "missing_title") in reasons  # one recorded Remote OK job has an empty position
     assert ("arbeitnow", "duplicate") in reasons  # the four Arbeitnow recordings overlap
     store.close()
+
+
+def test_pages_render_the_crawled_listings(crawled: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    settings = Settings(data_dir=crawled[0])
+    with TestClient(create_app(settings)) as client:
+        feed = client.get("/")
+        assert feed.status_code == 200
+        links = BeautifulSoup(feed.text, "html.parser").select("a[href^='/listings/']")
+        assert len(links) == settings.page_size
+        german = client.get(
+            "/listings/" + listing_id_of("arbeitnow", "remote-technical-account-manager-dach-munich-256258")
+        )
+        assert german.status_code == 200
+        page = BeautifulSoup(german.text, "html.parser")
+        back = page.find(
+            "a",
+            href="https://www.arbeitnow.com/jobs/companies/solaredge/remote-technical-account-manager-dach-munich-256258",
+        )
+        assert back is not None and "Arbeitnow" in page.get_text()
+        assert "Technical Account Manager - DACH" in page.get_text()
 
 
 def test_second_crawl_adds_no_duplicates(tmp_path: Path) -> None:
@@ -129,6 +151,15 @@ def test_second_crawl_adds_no_duplicates(tmp_path: Path) -> None:
 def test_bad_recordings_are_counted_and_good_listings_kept(tmp_path: Path) -> None:
     recordings = tmp_path / "recordings" / "remoteok"
     recordings.mkdir(parents=True)
+    earlier = tmp_path / "recordings" / "arbeitnow"
+    earlier.mkdir()
+    shutil.copy(BUNDLED_RECORDINGS / "arbeitnow" / "arbeitnow_data_trimmed3_2026-08-15.json", earlier)
+    assert (
+        run_jobsieve(
+            "crawl", "--offline", "arbeitnow", data_dir=tmp_path, recordings=earlier.parent
+        ).returncode
+        == 0
+    )
     good = BUNDLED_RECORDINGS / "remoteok" / "remoteok_api_trimmed3_2026-08-15.json"
     shutil.copy(good, recordings / "a_good.json")
     shutil.copy(HOSTILE, recordings / "b_hostile.json")
@@ -141,12 +172,11 @@ def test_bad_recordings_are_counted_and_good_listings_kept(tmp_path: Path) -> No
     assert result.returncode == 1
     assert "malformed response from" in result.stderr and "c_truncated.json" in result.stderr
     store = open_store(tmp_path)
-    stored = {listing.source_id: listing for listing in store.feed(["low", "medium", "high"], limit=100)}
-    assert len(stored) == 3 + 2  # the good recording's three, and the hostile file's two titled listings
+    stored = [listing.source for listing in store.feed(["low", "medium", "high"], limit=100)]
+    # The good recording's three and the hostile file's two titled listings; the earlier crawl's three kept.
+    assert sorted(stored) == ["arbeitnow"] * 3 + ["remoteok"] * 5
     with store.sessions() as session:
-        from jobsieve.store import CrawlRun
-
-        (run,) = session.query(CrawlRun).all()
+        run = session.scalars(select(CrawlRun).where(CrawlRun.spider == "remoteok")).one()
     assert run.errors == 3 and run.stats["jobsieve/errors/malformed_response"] == 3
     assert {(drop.reason, drop.listing_key) for drop in store.dropped()} >= {("missing_title", "hostile-3")}
     store.close()
