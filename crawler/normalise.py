@@ -30,7 +30,7 @@ _EMPLOYMENT_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 def to_listing(item: SourceListing, scraped_at: datetime) -> Listing:
     """The normalised listing of a validated source item."""
-    raw_html = unescape_markup(str(item.get("description_html") or ""))
+    raw_html = repair(unescape_markup(str(item.get("description_html") or "")), markup=True)
     description = html_to_text(raw_html) if raw_html else repair(str(item.get("description") or ""))
     salary_text = clean_line(item.get("salary_text"))
     salary = _salary(item, salary_text)
@@ -48,7 +48,7 @@ def to_listing(item: SourceListing, scraped_at: datetime) -> Listing:
         description_html=sanitize_html(raw_html) if raw_html else None,
         requirements=_text(item.get("requirements")),
         benefits=_text(item.get("benefits")),
-        location=clean_line(item.get("location")),
+        location=(clean_line(item.get("location")) or "").strip(" ,;") or None,
         remote=item.get("remote") if item.get("remote") in REMOTE_KINDS else "unknown",
         employment_type=employment_type(item.get("employment_type")),
         salary_text=salary_text,

@@ -8,8 +8,12 @@ import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobsieve.config import Settings, get_settings
+
+if TYPE_CHECKING:
+    from jobsieve.store import Store
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,15 +85,21 @@ def _score(args: argparse.Namespace, settings: Settings) -> int:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from jobsieve.store import Store
     from web.app import create_app
 
-    settings = settings.model_copy(
-        update={"host": args.host or settings.host, "port": args.port or settings.port}
-    )
+    address = {"host": args.host or settings.host, "port": args.port or settings.port}
+    settings = settings.model_copy(update=address)
+    store = Store.open(settings.sqlalchemy_url)
     print(
-        f"jobsieve: serving the site on http://{settings.host}:{settings.port}  (Ctrl+C stops it)", flush=True
+        f"jobsieve: serving {store.count_listings()} listings from {_shown(store)} "
+        f"on http://{settings.host}:{settings.port}  (Ctrl+C stops it)",
+        flush=True,
     )
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+    try:
+        uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port, log_level="warning")
+    finally:
+        store.close()
     return 0
 
 
@@ -98,7 +108,7 @@ def _info(args: argparse.Namespace, settings: Settings) -> int:
 
     store = Store.open(settings.sqlalchemy_url)
     print(f"data directory: {settings.data_dir}")
-    print(f"database:       {store.engine.url.render_as_string(hide_password=True)}")
+    print(f"database:       {_shown(store)}")
     print(f"listings:       {store.count_listings()}")
     store.close()
     return 0
@@ -110,6 +120,10 @@ def _migrate(args: argparse.Namespace, settings: Settings) -> int:
     Store.open(settings.sqlalchemy_url).close()
     print("jobsieve: the store's schema is up to date")
     return 0
+
+
+def _shown(store: Store) -> str:
+    return store.engine.url.render_as_string(hide_password=True)
 
 
 if __name__ == "__main__":

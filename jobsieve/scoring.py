@@ -5,13 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING
 
-from jobsieve.listing import Risk
-
-
-class Scorer(Protocol):
-    def score(self, listing: dict[str, Any]) -> Risk: ...
+if TYPE_CHECKING:
+    from classifier import Scorer
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,9 +27,11 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
-def repair(text: str) -> str:
-    """Fix mojibake and stray HTML entities, and cut absurdly long text."""
-    return ftfy.fix_text(text[:MAX_FIELD_CHARS], unescape_html=True, uncurl_quotes=False, normalization="NFC")
+def repair(text: str, *, markup: bool = False) -> str:
+    """Fix mojibake (and, in plain text, stray HTML entities), and cut absurdly long text."""
+    return ftfy.fix_text(
+        text[:MAX_FIELD_CHARS], unescape_html=not markup, uncurl_quotes=False, normalization="NFC"
+    )
 
 
 def clean_line(text: str | None) -> str | None:

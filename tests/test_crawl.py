@@ -87,7 +87,8 @@ def test_stored_listings_are_normalised_and_scored(
         assert listing.risk is not None and listing.risk.level in {"low", "medium", "high"}
         assert listing.posted_at is None or listing.posted_at.endswith("+00:00")
         assert listing.url.startswith("https://") and "remoteOK" not in listing.url
-        assert "â\u0080" not in listing.description and "&amp;" not in listing.title
+        assert "â\u0080" not in listing.description + (listing.description_html or "")
+        assert "&amp;" not in listing.title
         assert listing.attribution in {"Remote OK", "Arbeitnow"}
         if listing.description_html:
             assert not BeautifulSoup(listing.description_html, "html.parser").find_all(

@@ -72,6 +72,7 @@ def test_listing_text_is_repaired_and_html_sanitised() -> None:
         item(
             title="Customer support at CI&amp;T",
             company="itâ\u0080\u0099s Co",
+            location="Cammeray, ",
             description_html="&lt;p&gt;Hello &lt;script&gt;alert(1)&lt;/script&gt;"
             "&lt;b&gt;world&lt;/b&gt;&lt;/p&gt;",
             posted_at=datetime(2026, 1, 1, 9, 30),
@@ -83,10 +84,19 @@ def test_listing_text_is_repaired_and_html_sanitised() -> None:
     assert listing.title == "Customer support at CI&T"
     assert listing.company == "it’s Co"
     assert listing.description_html == "<p>Hello <b>world</b></p>"
+    assert listing.location == "Cammeray"
     assert listing.description == "Hello world"
     assert listing.url == "https://remoteok.com/remote-jobs/1"
     assert listing.posted_at == "2026-01-01T09:30:00+00:00" and listing.scraped_at == NOW.isoformat()
     assert listing.tags == ["support"] and listing.remote == "unknown"
+
+
+def test_mojibake_in_html_is_repaired_and_markup_kept() -> None:
+    listing = to_listing(
+        item(description_html="<p>Weâ\u0080\u0099re hiring &amp; growing</p>"), scraped_at=NOW
+    )
+    assert listing.description_html == "<p>We’re hiring &amp; growing</p>"
+    assert listing.description == "We’re hiring & growing"
 
 
 def test_contacts_and_language_are_found_in_the_description() -> None:
