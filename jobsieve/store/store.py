@@ -57,7 +57,7 @@ class Store:
         rows = {listing.id: _listing_to_row(listing, run_id) for listing in listings}
         if not rows:
             return 0
-        insert = self._insert(ListingRow).values(list(rows.values()))
+        insert = self._insert(ListingRow)
         keep_on_update = {"id", "first_seen_at"}
         updates = {c.name: insert.excluded[c.name] for c in ListingRow.__table__.columns}
         statement = insert.on_conflict_do_update(
@@ -65,7 +65,7 @@ class Store:
             set_={name: value for name, value in updates.items() if name not in keep_on_update},
         )
         with self.sessions.begin() as session:
-            session.execute(statement)
+            session.execute(statement, list(rows.values()))
         return len(rows)
 
     def get_listing(self, listing_id: str) -> Listing | None:
@@ -137,7 +137,7 @@ class Store:
             rows[(row["source"], row["listing_key"], row["reason"])] = row
         if not rows:
             return
-        insert = self._insert(DroppedListing).values(list(rows.values()))
+        insert = self._insert(DroppedListing)
         statement = insert.on_conflict_do_update(
             index_elements=["source", "listing_key", "reason"],
             set_={
@@ -149,7 +149,7 @@ class Store:
             },
         )
         with self.sessions.begin() as session:
-            session.execute(statement)
+            session.execute(statement, list(rows.values()))
 
     def dropped(self, source: str | None = None) -> list[DroppedListing]:
         query = select(DroppedListing).order_by(DroppedListing.id)
