@@ -146,6 +146,14 @@ def test_drops_are_kept_once_per_listing_and_reason(store: Store) -> None:
     assert drops["x", "missing_title"].url == "https://a.b/x"
 
 
+def test_drops_with_long_urls_do_not_collide(store: Store) -> None:
+    prefix = "https://example.com/" + "x" * 100
+    drops = [Drop("remoteok", "missing_title", "no title", {"url": prefix + end}) for end in ("/a", "/b")]
+    store.record_drops(drops)
+    keys = [drop.listing_key for drop in store.dropped()]
+    assert len(set(keys)) == 2 and all(len(key) <= 80 for key in keys)
+
+
 def test_huge_and_odd_text_is_stored_whole(store: Store) -> None:
     description = "Données 数据 🙂 \u200b" * 20_000
     listing = make_listing("odd", title="Kontorassistent (m/w/d) — 'quotes' \"and\" \\backslashes\\")

@@ -25,7 +25,7 @@ class Credit:
         return "noopener noreferrer" if self.followed else "noopener noreferrer nofollow"
 
 
-# The terms of each source are in shared/docs/sources.md; sources not listed get a nofollow link.
+# The terms of each source are in docs/sources.md; sources not listed get a nofollow link.
 CREDITS: dict[str, Credit] = {
     "remoteok": Credit("Remote OK", followed=True),
     "remotive": Credit("Remotive", followed=True),

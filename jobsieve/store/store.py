@@ -18,6 +18,7 @@ from jobsieve.store.db import make_engine, migrate
 from jobsieve.store.models import CrawlRun, DroppedListing, ListingRow, utcnow
 
 _DATETIME_FIELDS = ("posted_at", "scraped_at")
+_KEY_CHARS = 80
 _RISK_RANK = case(
     {level: rank for rank, level in enumerate(RISK_LEVELS)}, value=ListingRow.risk_level, else_=1
 )
@@ -200,11 +201,12 @@ def _row_to_listing(row: ListingRow) -> Listing:
 
 
 def _listing_key(payload: Mapping[str, Any]) -> str:
-    for name in ("id", "source_id", "url"):
-        if payload.get(name):
-            return str(payload[name])[:80]
-    digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
-    return f"sha256-{digest[:32]}"
+    """What identifies a dropped listing: its id, source id or URL (hashed when long), else its content."""
+    key = next((str(payload[name]) for name in ("id", "source_id", "url") if payload.get(name)), None)
+    if key is not None and len(key) <= _KEY_CHARS:
+        return key
+    content = key if key is not None else json.dumps(payload, sort_keys=True)
+    return f"sha256-{hashlib.sha256(content.encode()).hexdigest()[:32]}"
 
 
 def _text_or_none(value: Any) -> str | None:
