@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
@@ -19,11 +20,17 @@ class JobSourceSpider(scrapy.Spider):
     """A spider for one job source whose responses are JSON documents of listings.
 
     Subclasses set `name`, `start_url` and `attribution`, and implement `jobs` (the listing records
-    of one response) and `to_item` (one record to a `SourceListing`).
+    of one response) and `to_item` (one record to a `SourceListing`). `start_url` can be given as a
+    spider argument (`scrapy crawl remoteok -a start_url=...`), e.g. for a mirror or a test server.
     """
 
-    start_url: ClassVar[str]
+    start_url: str
     attribution: ClassVar[str]
+
+    @property
+    def allowed_domains(self) -> list[str]:
+        """Only the start URL's host (and its subdomains): a page can't lead the spider elsewhere."""
+        return [urlsplit(self.start_url).hostname or ""]
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         if self.settings.getbool("JOBSIEVE_OFFLINE"):

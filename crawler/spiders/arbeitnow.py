@@ -14,7 +14,6 @@ from crawler.spider import JobSourceSpider, from_epoch_seconds
 
 class ArbeitnowSpider(JobSourceSpider):
     name = "arbeitnow"
-    allowed_domains = ["arbeitnow.com"]
     start_url = "https://www.arbeitnow.com/api/job-board-api"
     # Their terms: a free public API, "please do not abuse", linking back appreciated.
     attribution = "Arbeitnow"

@@ -12,7 +12,6 @@ from crawler.spider import JobSourceSpider, from_epoch_seconds
 
 class RemoteOkSpider(JobSourceSpider):
     name = "remoteok"
-    allowed_domains = ["remoteok.com"]
     start_url = "https://remoteok.com/api"
     # Their terms: link back (followed) to the listing on Remote OK and name "Remote OK"; no logo.
     attribution = "Remote OK"
