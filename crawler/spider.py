@@ -34,8 +34,13 @@ class JobSourceSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         if self.settings.getbool("JOBSIEVE_OFFLINE"):
-            root = self.settings.get("JOBSIEVE_RECORDINGS_DIR") or BUNDLED_RECORDINGS
-            for path in recordings_of(self.name, Path(root)):
+            root = Path(self.settings.get("JOBSIEVE_RECORDINGS_DIR") or BUNDLED_RECORDINGS)
+            recordings = recordings_of(self.name, root)
+            if not recordings:
+                self.logger.warning(
+                    "offline, but there are no recordings of %s in %s", self.name, root / self.name
+                )
+            for path in recordings:
                 yield scrapy.Request(self.start_url, dont_filter=True, meta={RECORDING_META_KEY: str(path)})
         else:
             yield scrapy.Request(self.start_url)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
@@ -18,10 +17,10 @@ if TYPE_CHECKING:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    settings = get_settings()
     if getattr(args, "offline", False):
-        os.environ["JOBSIEVE_OFFLINE"] = "1"
-        get_settings.cache_clear()
-    return int(args.command(args, get_settings()) or 0)
+        settings = settings.model_copy(update={"offline": True})
+    return int(args.command(args, settings) or 0)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -6,7 +6,7 @@ Field names follow `docs/listing-schema.md`; add fields, never rename them.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 RemoteKind = Literal["fully_remote", "partially_remote", "on_site", "unknown"]
@@ -103,15 +103,6 @@ class Listing:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Listing:
-        """Build a listing from a mapping, ignoring keys that are not fields."""
-        known = {f.name for f in fields(cls)}
-        values = {key: value for key, value in data.items() if key in known}
-        if isinstance(values.get("risk"), dict):
-            values["risk"] = Risk.from_dict(values["risk"])
-        return cls(**values)
 
 
 def listing_id(source: str, source_id: str) -> str:

@@ -199,3 +199,10 @@ def test_contacts_ignore_dates_and_amounts() -> None:
 )
 def test_language_guess(text: str, expected: str) -> None:
     assert detect_language(text) == expected
+
+
+def test_employment_types_come_from_the_schema_vocabulary() -> None:
+    from jobsieve.listing import EMPLOYMENT_TYPES
+
+    words = ["intern", "part-time", "full-time", "freelance", "contract", "temporary"]
+    assert {employment_type(word) for word in words} == set(EMPLOYMENT_TYPES) - {"other"}

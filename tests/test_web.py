@@ -535,3 +535,10 @@ def test_pay_prefers_the_sources_text() -> None:
     assert pay(listing) == "15"
     listing.salary_min = None
     assert pay(listing) is None
+
+
+def test_every_stored_code_has_words_on_the_site() -> None:
+    from jobsieve.listing import EMPLOYMENT_TYPES, REMOTE_KINDS, RISK_LEVELS
+    from web.labels import LABELS
+
+    assert set(REMOTE_KINDS) | set(EMPLOYMENT_TYPES) | set(RISK_LEVELS) <= set(LABELS)
